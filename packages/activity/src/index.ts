@@ -1,0 +1,1 @@
+export { ActivityError } from './errors.js';

@@ -1,0 +1,1 @@
+export { CostError } from './errors.js';

@@ -1,0 +1,1 @@
+export { DiscoveryError } from './errors.js';

@@ -1,0 +1,1 @@
+export { OrgError } from './errors.js';

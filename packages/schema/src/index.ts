@@ -1,0 +1,1 @@
+export { SchemaError } from './errors.js';

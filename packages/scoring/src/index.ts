@@ -1,0 +1,1 @@
+export { ScoringError } from './errors.js';

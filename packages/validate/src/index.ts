@@ -1,0 +1,1 @@
+export { ValidateError } from './errors.js';

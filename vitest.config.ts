@@ -1,0 +1,36 @@
+import { defineConfig } from 'vitest/config';
+
+// Workspace packages resolve to their TypeScript sources through the `@inv/source`
+// export condition, so tests never need a prior build.
+const sourceConditions = ['@inv/source', 'import', 'module', 'node', 'default'];
+
+const shared = {
+  resolve: { conditions: sourceConditions },
+  ssr: { resolve: { conditions: sourceConditions } },
+};
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        ...shared,
+        test: {
+          name: 'unit',
+          include: ['{packages,apps,tools}/*/tests/unit/**/*.test.ts'],
+        },
+      },
+      {
+        ...shared,
+        test: {
+          name: 'integration',
+          include: ['{packages,apps,tools}/*/tests/integration/**/*.test.ts'],
+          globalSetup: ['tools/sandbox/src/vitest-global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+          // One shared sandbox: files run one after another so fault rules never leak between them.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
