@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 // Workspace packages resolve to their TypeScript sources through the `@inv/source`
 // export condition, so tests never need a prior build.
-const sourceConditions = ['@inv/source', 'import', 'module', 'node', 'default'];
+const sourceConditions = ['@inv/source', 'node', 'import', 'default'];
 
 const shared = {
   resolve: { conditions: sourceConditions },

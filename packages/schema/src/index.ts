@@ -15,3 +15,4 @@ export * from './records/common.js';
 export * from './records/compute.js';
 export * from './records/finops.js';
 export * from './records/organizations.js';
+export { type ProgressEvent, type RunSink, silentSink } from './sink.js';
