@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
 const sourceConditions = ['@inv/source', 'node', 'import', 'default'];
 
 const shared = {
+  // The SDK's Node 20 end-of-support notice is for users, not for every test file.
+  test: { env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } },
   resolve: { conditions: sourceConditions },
   ssr: { resolve: { conditions: sourceConditions } },
 };
@@ -15,6 +17,7 @@ export default defineConfig({
       {
         ...shared,
         test: {
+          ...shared.test,
           name: 'unit',
           include: ['{packages,apps,tools}/*/tests/unit/**/*.test.ts'],
         },
@@ -22,6 +25,7 @@ export default defineConfig({
       {
         ...shared,
         test: {
+          ...shared.test,
           name: 'integration',
           include: ['{packages,apps,tools}/*/tests/integration/**/*.test.ts'],
           globalSetup: ['tools/sandbox/src/vitest-global-setup.ts'],

@@ -7,3 +7,16 @@ export class OrgError extends Error {
     this.name = 'OrgError';
   }
 }
+
+/** The credentials cannot read the organization: not its management or a delegated administrator account. */
+export class OrganizationAccessError extends OrgError {
+  constructor(options?: ErrorOptions) {
+    const reason =
+      options?.cause instanceof Error ? ` (${options.cause.name}: ${options.cause.message})` : '';
+    super(
+      `cannot read the AWS Organization${reason}: use a profile of the management account or of a delegated administrator (--profile / --mgmt-profile)`,
+      options,
+    );
+    this.name = 'OrganizationAccessError';
+  }
+}

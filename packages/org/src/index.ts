@@ -1,1 +1,6 @@
-export { OrgError } from './errors.js';
+export { OrganizationAccessError, OrgError } from './errors.js';
+export {
+  type ListOrganizationOptions,
+  listOrganization,
+  type OrganizationInventory,
+} from './list-organization.js';

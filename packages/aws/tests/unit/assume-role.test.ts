@@ -1,7 +1,7 @@
 import { STSClient } from '@aws-sdk/client-sts';
+import { assumeRoleOk, cannedHandler, staticCredentials, stsError } from '@inv/test-utils';
 import { describe, expect, it } from 'vitest';
 import { AssumeRoleError, RoleAssumer } from '../../src/index.js';
-import { assumeRoleOk, cannedHandler, staticCredentials, stsError } from './fake-http.js';
 
 const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
 const baseCredentials = async () => staticCredentials;

@@ -1,7 +1,7 @@
 import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { cannedHandler, describeRegionsOk, ec2Error, staticCredentials } from '@inv/test-utils';
 import { describe, expect, it } from 'vitest';
 import { enabledRegions, isThrottlingError, RequestMeter } from '../../src/index.js';
-import { cannedHandler, describeRegionsOk, ec2Error, staticCredentials } from './fake-http.js';
 
 describe('RequestMeter', () => {
   it('counts calls, attempts, retries and throttles across a retried call', async () => {

@@ -18,9 +18,10 @@ export const OrgAccountSchema = z.object({
   account_id: AccountIdSchema,
   account_name: z.string().min(1),
   email: z.string().min(3),
-  status: z.enum(['ACTIVE', 'SUSPENDED', 'PENDING_CLOSURE']),
-  joined_method: z.enum(['INVITED', 'CREATED']),
-  joined_timestamp: TimestampSchema,
+  // Organizations' newer `State` adds PENDING_ACTIVATION and CLOSED to the older `Status` values.
+  status: z.enum(['ACTIVE', 'SUSPENDED', 'PENDING_CLOSURE', 'PENDING_ACTIVATION', 'CLOSED']),
+  joined_method: z.enum(['INVITED', 'CREATED']).nullable(),
+  joined_timestamp: TimestampSchema.nullable(),
   /** `Root` for an account directly under the root, else `Root/<OU>/<OU>`. */
   ou_path: z.string().regex(/^Root(\/[^/]+)*$/, 'expected Root or Root/<OU>/…'),
   is_management: z.boolean(),
