@@ -1,1 +1,2 @@
 export { ScoringError } from './errors.js';
+export { TIER_THRESHOLDS, tierForScore } from './tiers.js';
