@@ -25,8 +25,8 @@ export interface DiscoverEc2Options {
    * account that cannot be entered is reported once rather than once per region.
    */
   enterAccount?: (accountId: string) => Promise<unknown>;
-  /** Only instances in this state, filtered by EC2 itself. */
-  state?: InstanceState;
+  /** Only instances in these states, filtered by EC2 itself. */
+  states?: readonly InstanceState[];
   sink?: RunSink;
   limits?: Partial<ServiceLimits>;
 }
@@ -87,7 +87,7 @@ function toRecord(instance: Instance, account: TargetAccount, region: string): E
  *   accounts: [{ accountId: '444455556666', accountName: 'workload-prod' }],
  *   regions: ['us-east-1', 'ap-southeast-2'],
  *   clients: session.factory,
- *   state: 'stopped',
+ *   states: ['stopped'],
  * });
  * ```
  */
@@ -113,7 +113,9 @@ export async function discoverEc2(options: DiscoverEc2Options): Promise<Ec2Disco
     reachable = entered.values.map(({ value }) => value);
   }
 
-  const filters = options.state ? [{ Name: 'instance-state-name', Values: [options.state] }] : undefined;
+  const filters = options.states?.length
+    ? [{ Name: 'instance-state-name', Values: [...options.states] }]
+    : undefined;
   const listed = await fanOut(
     reachable.flatMap((account) =>
       options.regions.map((region) => ({

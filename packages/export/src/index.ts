@@ -1,1 +1,2 @@
 export { ExportError } from './errors.js';
+export { type MarkdownColumn, markdownTable } from './markdown.js';

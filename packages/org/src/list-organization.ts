@@ -2,6 +2,7 @@ import {
   type Account,
   DescribeOrganizationCommand,
   type OrganizationsClient,
+  paginateListAccounts,
   paginateListAccountsForParent,
   paginateListOrganizationalUnitsForParent,
   paginateListRoots,
@@ -41,6 +42,16 @@ function statusOf(account: Account): OrgAccount['status'] {
   const status = account.Status ?? account.State;
   if (!status) throw new OrgError(`Organizations returned account ${account.Id} without a status`);
   return status as OrgAccount['status'];
+}
+
+async function describeOrganization(organizations: OrganizationsClient) {
+  try {
+    return (await organizations.send(new DescribeOrganizationCommand({}))).Organization;
+  } catch (error) {
+    if (error instanceof Error && ACCESS_ERRORS.has(error.name))
+      throw new OrganizationAccessError({ cause: error });
+    throw error;
+  }
 }
 
 async function collect<T>(pages: AsyncIterable<T>): Promise<T[]> {
@@ -138,4 +149,37 @@ export async function listOrganization(options: ListOrganizationOptions): Promis
     accounts,
     failures: tagged.failures,
   };
+}
+
+/** An account as discovery needs it: no OU path, no tags. */
+export interface AccountSummary {
+  accountId: string;
+  accountName: string;
+  status: OrgAccount['status'];
+  isManagement: boolean;
+}
+
+/**
+ * Lists the organization's accounts with one paginated ListAccounts: the cheap call for commands
+ * that only need to know which accounts to look into.
+ *
+ * @throws {OrganizationAccessError} when the credentials cannot read the organization
+ *
+ * @example
+ * ```ts
+ * const active = (await listAccounts(organizations)).filter((account) => account.status === 'ACTIVE');
+ * ```
+ */
+export async function listAccounts(organizations: OrganizationsClient): Promise<AccountSummary[]> {
+  const organization = await describeOrganization(organizations);
+  const pages = await collect(paginateListAccounts({ client: organizations }, {}));
+  return pages
+    .flatMap((page) => page.Accounts ?? [])
+    .map((account) => ({
+      accountId: account.Id ?? '',
+      accountName: account.Name ?? '',
+      status: statusOf(account),
+      isManagement: account.Id === organization?.MasterAccountId,
+    }))
+    .sort((a, b) => a.accountName.localeCompare(b.accountName));
 }

@@ -116,11 +116,13 @@ describe('discoverEc2', () => {
       accounts: [{ accountId: '111111111111', accountName: 'prod' }],
       regions: ['us-east-1'],
       clients,
-      state: 'stopped',
+      states: ['stopped', 'stopping'],
     });
 
     expect(requests).toHaveLength(1);
-    expect(requests[0]).toContain('Filter.1.Name=instance-state-name&Filter.1.Value.1=stopped');
+    expect(requests[0]).toContain(
+      'Filter.1.Name=instance-state-name&Filter.1.Value.1=stopped&Filter.1.Value.2=stopping',
+    );
   });
 });
 

@@ -1,0 +1,74 @@
+import type { Argv, CommandModule } from 'yargs';
+import {
+  type ExportArgs,
+  type OptionsOf,
+  type OutputArgs,
+  type ProfileArgs,
+  type RegionsArgs,
+  type RetryArgs,
+  type RoleArgs,
+  type VerbosityArgs,
+  withExportOptions,
+  withOutputOptions,
+  withProfileOptions,
+  withRegionsOption,
+  withRetryOptions,
+  withRoleOptions,
+  withVerbosityOptions,
+} from '../../options/shared-options.js';
+import { notImplemented } from '../not-implemented.js';
+
+export const PERSONAS = ['cloudops', 'executive', 'architect', 'finops'] as const;
+export type Persona = (typeof PERSONAS)[number];
+
+export interface WorkflowMultiAccountArgs
+  extends ProfileArgs,
+    RegionsArgs,
+    RoleArgs,
+    RetryArgs,
+    ExportArgs,
+    OutputArgs,
+    VerbosityArgs {
+  /** `cloudops` (default) runs the full pipeline with every layer in the report. */
+  persona: Persona;
+}
+
+/** The options of this command only (listed first in its help). */
+function workflowOptions<T>(yargs: Argv<T>) {
+  return yargs
+    .option('persona', {
+      type: 'string',
+      requiresArg: true,
+      choices: PERSONAS,
+      default: 'cloudops' as Persona,
+      describe:
+        'Report view: cloudops = full pipeline, all layers; executive = counts, cost, decommission signal; ' +
+        'architect = instance types, region heatmap; finops = cost, idle cost, tier distribution',
+    })
+    .group(['persona'], 'Options:');
+}
+
+export const workflowMultiAccountCommand: CommandModule<object, OptionsOf<WorkflowMultiAccountArgs>> = {
+  command: 'workflow-multi-account',
+  describe:
+    'Run the 5-layer pipeline across the organization: Discovery → Organizations → Cost Enrichment → ' +
+    'Activity → Scoring, with a report for the chosen persona',
+  builder: (yargs) =>
+    withVerbosityOptions(
+      withOutputOptions(
+        withExportOptions(
+          withRetryOptions(withRoleOptions(withRegionsOption(withProfileOptions(workflowOptions(yargs))))),
+          ['csv', 'json', 'markdown', 'html'],
+        ),
+        { fileStem: 'workflow-multi-account' },
+      ),
+    ).example(
+      '$0 inventory workflow-multi-account --persona executive --ops-profile $AWS_OPERATIONS_PROFILE --export csv',
+      '',
+    ),
+  handler: notImplemented(
+    'inventory workflow-multi-account',
+    'run the 5-layer pipeline (Discovery → Organizations → Cost Enrichment → Activity → Scoring) ' +
+      'across every account and write the persona report',
+  ),
+};
