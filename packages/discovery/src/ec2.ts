@@ -38,8 +38,9 @@ export interface Ec2Discovery {
   failures: ScopeFailure[];
 }
 
-// EC2 writes the stop time into the transition reason: "User initiated (2026-10-01 10:00:00 GMT)".
-const TRANSITION_TIME = /\((\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}) GMT\)/;
+// EC2 writes the stop time into the transition reason: "User initiated (2026-10-01 10:00:00 GMT)";
+// some EC2-compatible endpoints (moto) write UTC instead of GMT.
+const TRANSITION_TIME = /\((\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}) (?:GMT|UTC)\)/;
 
 /** When the instance entered its current state, if AWS says. */
 export function stateSince(
