@@ -34,11 +34,3 @@ export class AssumeRoleError extends AwsAccessError {
     this.roleNames = roleNames;
   }
 }
-
-/** A `--regions` value is not an AWS region code. */
-export class InvalidRegionError extends AwsAccessError {
-  constructor(region: string) {
-    super(`"${region}" is not an AWS region code (expected e.g. us-east-1)`);
-    this.name = 'InvalidRegionError';
-  }
-}

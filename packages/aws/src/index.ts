@@ -7,7 +7,7 @@ export {
   type ClientOptions,
   type ClientSource,
 } from './client-factory.js';
-export { AssumeRoleError, AwsAccessError, CredentialsError, InvalidRegionError } from './errors.js';
+export { AssumeRoleError, AwsAccessError, CredentialsError } from './errors.js';
 export {
   DEFAULT_SERVICE_LIMITS,
   type FanOutOptions,
@@ -18,5 +18,5 @@ export {
   toScopeFailure,
 } from './fan-out.js';
 export { isThrottlingError, type MeterSnapshot, type OperationUsage, RequestMeter } from './metering.js';
-export { enabledRegions, parseRegions } from './regions.js';
+export { enabledRegions } from './regions.js';
 export { type AwsSession, openSession, type SessionOptions } from './session.js';

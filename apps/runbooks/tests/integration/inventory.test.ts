@@ -2,6 +2,7 @@ import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAdminClient } from '@inv/sandbox';
+import type {} from '@inv/sandbox/vitest-global-setup';
 import { Ec2InstanceSchema, OrgAccountSchema, readCsv } from '@inv/schema';
 import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runCli } from './run-cli.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fanOut, parseRegions } from '../../src/index.js';
+import { fanOut } from '../../src/index.js';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 2));
 
@@ -81,19 +81,5 @@ describe('fanOut', () => {
     ]);
     expect(warnings).toEqual(['ec2 444455556666/ap-southeast-2: not authorized']);
     expect(progress.sort()).toEqual([1, 2, 3]);
-  });
-});
-
-describe('parseRegions', () => {
-  it('accepts space and comma separated values and removes duplicates', () => {
-    expect(parseRegions(['ap-southeast-2', 'us-east-1,eu-west-1', 'us-east-1'])).toEqual([
-      'ap-southeast-2',
-      'us-east-1',
-      'eu-west-1',
-    ]);
-  });
-
-  it('rejects a value that is not a region code', () => {
-    expect(() => parseRegions(['us-east-1', 'useast'])).toThrow('"useast" is not an AWS region code');
   });
 });
