@@ -2,7 +2,7 @@
 // project outside the workspace, and proves they import, type-check and run there. A published
 // package that cannot be imported fails here, not on a user's machine.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -160,5 +160,9 @@ check(
 
 const report = process.env.RUNBOOKS_TEST_REPORT;
 if (report) writeFileSync(report, JSON.stringify({ numPassedTests: passed, numFailedTests: failed }));
-console.log(`\npack and import: ${passed} passed, ${failed} failed (scratch project ${scratch})`);
+// The scratch project is kept only when something failed, to look into.
+if (failed === 0) rmSync(scratch, { recursive: true, force: true });
+console.log(
+  `\npack and import: ${passed} passed, ${failed} failed${failed > 0 ? ` (scratch project kept: ${scratch})` : ''}`,
+);
 process.exitCode = failed > 0 ? 1 : 0;

@@ -16,8 +16,8 @@ export function readVersion(): string {
  * The `runbooks` yargs program, not yet parsed. Build a new one for every parse: yargs keeps
  * per-parse state on the instance.
  *
- * Flag errors (unknown flag, bad choice, conflicting flags, missing command) print the failing
- * command's help on stderr, then throw a `UsageError`; `main` turns it into exit code 1.
+ * Flag errors (unknown flag, bad choice, conflicting flags, missing command) throw a `UsageError`;
+ * `main` prints it with a pointer to `--help` (not the whole help, which buries the error) and exits 1.
  * With `exitProcess(false)`, `--help` and `--version` print and return instead of exiting.
  */
 export function createCli(): Argv {
@@ -40,12 +40,9 @@ export function createCli(): Argv {
     .fail((message: string | undefined, error: Error | undefined) => {
       // Errors thrown by handlers are not flag errors: rethrow them as they are.
       if (message == null && error !== undefined && !isYargsError(error)) throw error;
-      let help = '';
-      cli.showHelp((text: string) => {
-        help = text;
-      });
-      process.stderr.write(`${help}\n\n`);
       let text = message ?? error?.message ?? 'Invalid arguments';
+      // A missing subcommand is best answered by the list of subcommands.
+      if (text.startsWith('Choose')) cli.showHelp((help: string) => process.stderr.write(`${help}\n\n`));
       // recommendCommands() reports an unknown command as only "Did you mean x?".
       if (text.startsWith('Did you mean')) text = `Unknown command. ${text}`;
       throw isUsageError(error)
@@ -56,6 +53,8 @@ export function createCli(): Argv {
   const width: number | null = cli.terminalWidth();
   return cli.wrap(width === null ? 100 : Math.min(120, width));
 }
+
+const HELP_HINT = 'Run the command with --help to see its options.\n';
 
 function isYargsError(error: Error): boolean {
   return error.name === 'YError' || isUsageError(error);
@@ -70,7 +69,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     await createCli().parseAsync([...argv]);
   } catch (error) {
     const message = isUsageError(error)
-      ? `Error: ${error.message}\n`
+      ? `Error: ${error.message}\n${error.message.startsWith('Choose') ? '' : HELP_HINT}`
       : formatError(error, { verbose: argv.includes('--verbose') });
     process.stderr.write(message);
     process.exitCode = ExitCode.Failure;

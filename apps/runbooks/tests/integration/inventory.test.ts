@@ -1,10 +1,10 @@
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAdminClient } from '@inv/sandbox';
 import type {} from '@inv/sandbox/vitest-global-setup';
 import { Ec2InstanceSchema, OrgAccountSchema, readCsv } from '@inv/schema';
-import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runCli } from './run-cli.js';
 
 const sandbox = inject('sandbox');
@@ -26,6 +26,9 @@ beforeAll(async () => {
 });
 afterEach(async () => {
   await admin.clearFaults();
+});
+afterAll(async () => {
+  await rm(outputDir, { recursive: true, force: true });
 });
 
 describe('runbooks inventory list-org-accounts', () => {

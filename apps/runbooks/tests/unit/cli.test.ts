@@ -215,12 +215,13 @@ describe('runbooks', () => {
     [['inventory'], 'Error: Choose an inventory command.\n'],
     [['inventory', 'cfn'], 'Error: Choose a cfn command.\n'],
     [['finops'], 'Error: Choose a finops command.\n'],
-  ])('fails with exit 1 when %j has no subcommand', async (path, message) => {
+  ])('fails with exit 1 and lists the subcommands when %j has no subcommand', async (path, message) => {
     // Act
     const run = await runCli(path);
 
     // Assess
     expect(run.exitCode).toBe(1);
+    expect(run.stderr).toContain('Commands:');
     expect(run.stderr.endsWith(`\n${message}`)).toBe(true);
   });
 
@@ -230,7 +231,9 @@ describe('runbooks', () => {
 
     // Assess
     expect(run.exitCode).toBe(1);
-    expect(run.stderr.endsWith('\nError: Unknown argument: colour\n')).toBe(true);
+    expect(run.stderr).toBe(
+      'Error: Unknown argument: colour\nRun the command with --help to see its options.\n',
+    );
   });
 
   it('rejects an unknown command with exit 1', async () => {
@@ -239,7 +242,9 @@ describe('runbooks', () => {
 
     // Assess
     expect(run.exitCode).toBe(1);
-    expect(run.stderr.endsWith('\nError: Unknown command. Did you mean discover-ec2?\n')).toBe(true);
+    expect(run.stderr).toBe(
+      'Error: Unknown command. Did you mean discover-ec2?\nRun the command with --help to see its options.\n',
+    );
   });
 
   it('prints help on stdout and exits 0 with --help', async () => {
@@ -390,29 +395,35 @@ describe('command flags', () => {
   it.each([
     [
       ['inventory', 'enrich-activity', '--lookback-days', '0'],
-      'Error: --lookback-days must be an integer from 1 to 90, got 0\n',
+      'Error: --lookback-days must be an integer from 1 to 90, got 0\nRun the command with --help to see its options.\n',
     ],
     [
       ['inventory', 'enrich-activity', '--lookback-days', '91'],
-      'Error: --lookback-days must be an integer from 1 to 90, got 91\n',
+      'Error: --lookback-days must be an integer from 1 to 90, got 91\nRun the command with --help to see its options.\n',
     ],
-    [['finops', 'dashboard', '--top-n', '2.5'], 'Error: --top-n must be an integer from 1 to 100, got 2.5\n'],
+    [
+      ['finops', 'dashboard', '--top-n', '2.5'],
+      'Error: --top-n must be an integer from 1 to 100, got 2.5\nRun the command with --help to see its options.\n',
+    ],
     [
       ['inventory', 'validate-mcp', '--min-accuracy', '101'],
-      'Error: --min-accuracy must be a percentage from 0 to 100, got 101\n',
+      'Error: --min-accuracy must be a percentage from 0 to 100, got 101\nRun the command with --help to see its options.\n',
     ],
     [
       ['inventory', 'tag-coverage', '--required-tags', ','],
-      'Error: --required-tags needs at least one tag key\n',
+      'Error: --required-tags needs at least one tag key\nRun the command with --help to see its options.\n',
     ],
-    [['inventory', 'draw-org', '--profile'], 'Error: Not enough arguments following: profile\n'],
+    [
+      ['inventory', 'draw-org', '--profile'],
+      'Error: Not enough arguments following: profile\nRun the command with --help to see its options.\n',
+    ],
   ])('rejects %j with exit 1', async (args, message) => {
     // Act
     const run = await runCli(args);
 
     // Assess
     expect(run.exitCode).toBe(1);
-    expect(run.stderr.endsWith(`\n${message}`)).toBe(true);
+    expect(run.stderr).toBe(message);
   });
 });
 
@@ -431,7 +442,7 @@ describe('--export', () => {
     expect(run.stdout).toBe('');
     expect(
       run.stderr.endsWith(
-        `\nError: Invalid values:\n  Argument: export, Given: "${format}", Choices: ${choices}\n`,
+        `Error: Invalid values:\n  Argument: export, Given: "${format}", Choices: ${choices}\nRun the command with --help to see its options.\n`,
       ),
     ).toBe(true);
   });

@@ -1,7 +1,7 @@
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   type Ec2Instance,
   Ec2InstanceSchema,
@@ -36,6 +36,9 @@ const instance: Ec2Instance = {
 let dir: string;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'schema-test-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
 });
 
 describe('CSV records', () => {
