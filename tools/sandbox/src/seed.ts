@@ -12,6 +12,7 @@ import {
   CreateSnapshotCommand,
   CreateVolumeCommand,
   DeleteVolumeCommand,
+  DescribeInstancesCommand,
   EC2Client,
   type ResourceType,
   RunInstancesCommand,
@@ -262,7 +263,10 @@ export async function seedEstate(options: SeedOptions): Promise<SeededEstate> {
     );
 
     log('launching instances and creating volumes in the past');
-    await runTimeline(timeline(live, seeded), clock, limit);
+    // One request at a time while moto's clock is moved: libfaketime re-reading its timestamp file
+    // from concurrent moto threads was seen (once, on a loaded machine) to stamp a launch with real time.
+    await runTimeline(timeline(live, seeded), clock, 1);
+    await verifyLaunchTimes(live, seeded, seedStarted);
 
     log('creating stacks, trails and config recorders');
     await mapLimit(
@@ -559,6 +563,49 @@ function timeline(live: LiveAccount[], seeded: SeededEstate): TimedStep[] {
     }
   }
   return steps;
+}
+
+/** Fails loudly if any instance's launch time is not the day the estate asked for. */
+async function verifyLaunchTimes(
+  live: LiveAccount[],
+  seeded: SeededEstate,
+  seedStarted: number,
+): Promise<void> {
+  const wrong: string[] = [];
+  const instances = Object.values(seeded.instances);
+  const scopes = [...new Set(instances.map((instance) => `${instance.account}|${instance.region}`))];
+  await Promise.all(
+    scopes.map(async (scope) => {
+      const [accountKey, region] = scope.split('|') as [string, string];
+      const account = required(
+        live.find((candidate) => candidate.key === accountKey),
+        accountKey,
+      );
+      const expected = instances.filter(
+        (instance) => instance.account === accountKey && instance.region === region,
+      );
+      const response = await account.clients
+        .ec2(region)
+        .send(new DescribeInstancesCommand({ InstanceIds: expected.map((instance) => instance.id) }));
+      const launched = new Map(
+        (response.Reservations ?? []).flatMap((reservation) =>
+          (reservation.Instances ?? []).map((instance) => [
+            instance.InstanceId,
+            instance.LaunchTime?.getTime(),
+          ]),
+        ),
+      );
+      for (const instance of expected) {
+        const daysAgo = (seedStarted - (launched.get(instance.id) ?? seedStarted)) / DAY_MS;
+        if (Math.abs(daysAgo - instance.launchedDaysAgo) > 1) {
+          wrong.push(
+            `${instance.key} launched ${daysAgo.toFixed(2)} days ago, not ${instance.launchedDaysAgo}`,
+          );
+        }
+      }
+    }),
+  );
+  if (wrong.length > 0) throw new SeedError('checking launch times', { cause: new Error(wrong.join('; ')) });
 }
 
 /** Runs the steps day by day from the oldest, with moto's clock moved to each day once. */
