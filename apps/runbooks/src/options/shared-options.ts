@@ -357,3 +357,17 @@ export const VALIDATION_LEVELS = ['basic', 'mcp'] as const;
 export type ValidationLevel = (typeof VALIDATION_LEVELS)[number];
 export const VALIDATION_LEVEL_DESCRIPTION =
   'basic: consistency checks of the results; mcp: cross-validate against independent sources (4-way)';
+
+// ---------------------------------------------------------------------------------------------
+// Compositions
+
+/** The options of a command that reaches into member accounts: profiles, regions, role, retries. */
+export interface CrossAccountArgs extends ProfileArgs, RegionsArgs, RoleArgs, RetryArgs {}
+
+/** `withProfileOptions`, `withRegionsOption`, `withRoleOptions` and `withRetryOptions` together. */
+export function withCrossAccountOptions<T>(yargs: Argv<T>): Argv<T & OptionsOf<CrossAccountArgs>> {
+  return withRetryOptions(withRoleOptions(withRegionsOption(withProfileOptions(yargs))));
+}
+
+/** The options of a command that writes results: formats, destination, verbosity. */
+export interface ResultArgs extends ExportArgs, OutputArgs, VerbosityArgs {}

@@ -1,4 +1,5 @@
-import type { MeterSnapshot } from '@inv/aws';
+import { OrganizationsClient } from '@aws-sdk/client-organizations';
+import type { AwsSession, MeterSnapshot } from '@inv/aws';
 import type { RunSink, ScopeFailure } from '@inv/schema';
 import type { PartialFailure } from '../handle-errors.js';
 
@@ -30,4 +31,12 @@ export function formatRequestReport(snapshot: MeterSnapshot): string {
 
 export function reportRequests(snapshot: MeterSnapshot, sink: RunSink): void {
   sink.info(formatRequestReport(snapshot));
+}
+
+/** The Organizations client of a session's own account: a global service, served from us-east-1. */
+export function organizationsClient(session: AwsSession): OrganizationsClient {
+  return session.factory.client(OrganizationsClient, {
+    accountId: session.identity.accountId,
+    region: 'us-east-1',
+  });
 }

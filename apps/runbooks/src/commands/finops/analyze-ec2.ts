@@ -1,11 +1,9 @@
 import type { CommandModule } from 'yargs';
 import {
-  type ExportArgs,
   type OptionsOf,
-  type OutputArgs,
   type ProfileArgs,
+  type ResultArgs,
   type RetryArgs,
-  type VerbosityArgs,
   withExportOptions,
   withOutputOptions,
   withProfileOptions,
@@ -15,7 +13,7 @@ import {
 import { notImplemented } from '../not-implemented.js';
 
 /** Cost Explorer is queried with `billingProfile` (us-east-1 endpoint). */
-export interface AnalyzeEc2Args extends ProfileArgs, RetryArgs, ExportArgs, OutputArgs, VerbosityArgs {}
+export interface AnalyzeEc2Args extends ProfileArgs, RetryArgs, ResultArgs {}
 
 export const analyzeEc2Command: CommandModule<object, OptionsOf<AnalyzeEc2Args>> = {
   command: 'analyze-ec2',

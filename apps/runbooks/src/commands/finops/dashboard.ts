@@ -1,15 +1,13 @@
 import type { Argv, CommandModule } from 'yargs';
 import {
-  type ExportArgs,
   integerInRange,
   type OptionsOf,
-  type OutputArgs,
   type ProfileArgs,
+  type ResultArgs,
   type RetryArgs,
   VALIDATION_LEVEL_DESCRIPTION,
   VALIDATION_LEVELS,
   type ValidationLevel,
-  type VerbosityArgs,
   withExportOptions,
   withOutputOptions,
   withProfileOptions,
@@ -41,7 +39,7 @@ export type SortKey = (typeof SORT_KEYS)[number];
 
 export const DEFAULT_TOP_N = 10;
 
-export interface DashboardArgs extends ProfileArgs, RetryArgs, ExportArgs, OutputArgs, VerbosityArgs {
+export interface DashboardArgs extends ProfileArgs, RetryArgs, ResultArgs {
   mode: DashboardMode;
   timeframe: Timeframe;
   costMetric: CostMetric;

@@ -1,45 +1,25 @@
 import type { CommandModule } from 'yargs';
 import {
-  type ExportArgs,
+  type CrossAccountArgs,
   type OptionsOf,
-  type OutputArgs,
-  type ProfileArgs,
-  type RegionsArgs,
-  type RetryArgs,
-  type RoleArgs,
-  type VerbosityArgs,
+  type ResultArgs,
+  withCrossAccountOptions,
   withExportOptions,
   withOutputOptions,
-  withProfileOptions,
-  withRegionsOption,
-  withRetryOptions,
-  withRoleOptions,
   withVerbosityOptions,
 } from '../../options/shared-options.js';
 import { notImplemented } from '../not-implemented.js';
 
-export interface CfnDriftArgs
-  extends ProfileArgs,
-    RegionsArgs,
-    RoleArgs,
-    RetryArgs,
-    ExportArgs,
-    OutputArgs,
-    VerbosityArgs {}
+export interface CfnDriftArgs extends CrossAccountArgs, ResultArgs {}
 
 export const cfnDriftCommand: CommandModule<object, OptionsOf<CfnDriftArgs>> = {
   command: 'drift',
   describe: 'Detect CloudFormation stacks whose resources were modified outside of IaC',
   builder: (yargs) =>
     withVerbosityOptions(
-      withOutputOptions(
-        withExportOptions(withRetryOptions(withRoleOptions(withRegionsOption(withProfileOptions(yargs)))), [
-          'csv',
-          'json',
-          'markdown',
-        ]),
-        { fileStem: 'cfn-drift' },
-      ),
+      withOutputOptions(withExportOptions(withCrossAccountOptions(yargs), ['csv', 'json', 'markdown']), {
+        fileStem: 'cfn-drift',
+      }),
     ).example(
       '$0 inventory cfn drift --profile $AWS_OPERATIONS_PROFILE --regions ap-southeast-2 us-east-1',
       '',

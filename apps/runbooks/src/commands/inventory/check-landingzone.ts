@@ -1,12 +1,10 @@
 import type { CommandModule } from 'yargs';
 import {
-  type ExportArgs,
   type OptionsOf,
-  type OutputArgs,
   type ProfileArgs,
+  type ResultArgs,
   type RetryArgs,
   type RoleArgs,
-  type VerbosityArgs,
   withExportOptions,
   withOutputOptions,
   withProfileOptions,
@@ -16,13 +14,7 @@ import {
 } from '../../options/shared-options.js';
 import { notImplemented } from '../not-implemented.js';
 
-export interface CheckLandingzoneArgs
-  extends ProfileArgs,
-    RoleArgs,
-    RetryArgs,
-    ExportArgs,
-    OutputArgs,
-    VerbosityArgs {}
+export interface CheckLandingzoneArgs extends ProfileArgs, RoleArgs, RetryArgs, ResultArgs {}
 
 export const checkLandingzoneCommand: CommandModule<object, OptionsOf<CheckLandingzoneArgs>> = {
   command: 'check-landingzone',

@@ -1,5 +1,4 @@
 import { EC2Client } from '@aws-sdk/client-ec2';
-import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { type AwsSession, DEFAULT_ROLE_NAMES, enabledRegions, openSession } from '@inv/aws';
 import { discoverEc2 } from '@inv/discovery';
 import { listAccounts } from '@inv/org';
@@ -7,11 +6,8 @@ import { type Ec2Instance, Ec2InstanceSchema, writeCsv, writeJson } from '@inv/s
 import type { CommandContext, CommandOutcome } from '../../handle-errors.js';
 import { renderTableFor } from '../../io/table.js';
 import { resolveOutputPath } from '../../options/shared-options.js';
-import { reportRequests, toPartialFailures } from '../../run/aws-run.js';
+import { organizationsClient, reportRequests, toPartialFailures } from '../../run/aws-run.js';
 import type { DiscoverEc2Args } from './discover-ec2.js';
-
-// Organizations is a global service served from us-east-1.
-const ORGANIZATIONS_REGION = 'us-east-1';
 
 interface ScopeCount {
   accountName: string;
@@ -55,12 +51,7 @@ export async function run(args: DiscoverEc2Args, context: CommandContext): Promi
         ? await openSession({ profile: args.mgmtProfile, maxAttempts: args.maxAttempts, meter: ops.meter })
         : undefined;
     const orgSession = management ?? ops;
-    const accounts = await listAccounts(
-      orgSession.factory.client(OrganizationsClient, {
-        accountId: orgSession.identity.accountId,
-        region: ORGANIZATIONS_REGION,
-      }),
-    );
+    const accounts = await listAccounts(organizationsClient(orgSession));
     const active = accounts.filter((account) => account.status === 'ACTIVE');
     if (active.length < accounts.length) {
       context.sink.info(`Skipping ${accounts.length - active.length} account(s) that are not ACTIVE`);

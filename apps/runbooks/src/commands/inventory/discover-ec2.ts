@@ -2,21 +2,13 @@ import { type InstanceState, InstanceStateSchema } from '@inv/schema';
 import type { Argv, CommandModule } from 'yargs';
 import { runCommand } from '../../handle-errors.js';
 import {
-  type ExportArgs,
+  type CrossAccountArgs,
   type OptionsOf,
-  type OutputArgs,
-  type ProfileArgs,
   parseList,
-  type RegionsArgs,
-  type RetryArgs,
-  type RoleArgs,
-  type VerbosityArgs,
+  type ResultArgs,
+  withCrossAccountOptions,
   withExportOptions,
   withOutputOptions,
-  withProfileOptions,
-  withRegionsOption,
-  withRetryOptions,
-  withRoleOptions,
   withVerbosityOptions,
 } from '../../options/shared-options.js';
 
@@ -24,14 +16,7 @@ export const EC2_STATES = InstanceStateSchema.options;
 export type Ec2State = InstanceState;
 
 /** Discovery goes through `opsProfile` (Resource Explorer aggregator index); member accounts via `roleName`. */
-export interface DiscoverEc2Args
-  extends ProfileArgs,
-    RegionsArgs,
-    RoleArgs,
-    RetryArgs,
-    ExportArgs,
-    OutputArgs,
-    VerbosityArgs {
+export interface DiscoverEc2Args extends CrossAccountArgs, ResultArgs {
   /** Only instances in these states; `undefined` means every state. */
   state?: Ec2State[] | undefined;
 }
@@ -58,11 +43,7 @@ export const discoverEc2Command: CommandModule<object, OptionsOf<DiscoverEc2Args
   builder: (yargs) =>
     withVerbosityOptions(
       withOutputOptions(
-        withExportOptions(
-          withRetryOptions(withRoleOptions(withRegionsOption(withProfileOptions(discoverEc2Options(yargs))))),
-          ['csv', 'json'],
-          ['csv'],
-        ),
+        withExportOptions(withCrossAccountOptions(discoverEc2Options(yargs)), ['csv', 'json'], ['csv']),
         { fileStem: 'ec2-inventory' },
       ),
     ).example(

@@ -1,31 +1,16 @@
 import type { CommandModule } from 'yargs';
 import {
-  type ExportArgs,
+  type CrossAccountArgs,
   type OptionsOf,
-  type OutputArgs,
-  type ProfileArgs,
-  type RegionsArgs,
-  type RetryArgs,
-  type RoleArgs,
-  type VerbosityArgs,
+  type ResultArgs,
+  withCrossAccountOptions,
   withExportOptions,
   withOutputOptions,
-  withProfileOptions,
-  withRegionsOption,
-  withRetryOptions,
-  withRoleOptions,
   withVerbosityOptions,
 } from '../../options/shared-options.js';
 import { notImplemented } from '../not-implemented.js';
 
-export interface DiscoverS3Args
-  extends ProfileArgs,
-    RegionsArgs,
-    RoleArgs,
-    RetryArgs,
-    ExportArgs,
-    OutputArgs,
-    VerbosityArgs {}
+export interface DiscoverS3Args extends CrossAccountArgs, ResultArgs {}
 
 export const discoverS3Command: CommandModule<object, OptionsOf<DiscoverS3Args>> = {
   command: 'discover-s3',
@@ -34,13 +19,9 @@ export const discoverS3Command: CommandModule<object, OptionsOf<DiscoverS3Args>>
     'to find lifecycle candidates',
   builder: (yargs) =>
     withVerbosityOptions(
-      withOutputOptions(
-        withExportOptions(withRetryOptions(withRoleOptions(withRegionsOption(withProfileOptions(yargs)))), [
-          'csv',
-          'json',
-        ]),
-        { fileStem: 's3-inventory' },
-      ),
+      withOutputOptions(withExportOptions(withCrossAccountOptions(yargs), ['csv', 'json']), {
+        fileStem: 's3-inventory',
+      }),
     ).example('$0 inventory discover-s3 --ops-profile $AWS_OPERATIONS_PROFILE --export csv', ''),
   handler: notImplemented(
     'inventory discover-s3',

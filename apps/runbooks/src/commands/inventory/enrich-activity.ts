@@ -1,20 +1,12 @@
 import type { Argv, CommandModule } from 'yargs';
 import {
-  type ExportArgs,
+  type CrossAccountArgs,
   integerInRange,
   type OptionsOf,
-  type OutputArgs,
-  type ProfileArgs,
-  type RegionsArgs,
-  type RetryArgs,
-  type RoleArgs,
-  type VerbosityArgs,
+  type ResultArgs,
+  withCrossAccountOptions,
   withExportOptions,
   withOutputOptions,
-  withProfileOptions,
-  withRegionsOption,
-  withRetryOptions,
-  withRoleOptions,
   withVerbosityOptions,
 } from '../../options/shared-options.js';
 import { notImplemented } from '../not-implemented.js';
@@ -23,14 +15,7 @@ export const DEFAULT_LOOKBACK_DAYS = 14;
 /** CloudTrail event history keeps 90 days. */
 export const MAX_LOOKBACK_DAYS = 90;
 
-export interface EnrichActivityArgs
-  extends ProfileArgs,
-    RegionsArgs,
-    RoleArgs,
-    RetryArgs,
-    ExportArgs,
-    OutputArgs,
-    VerbosityArgs {
+export interface EnrichActivityArgs extends CrossAccountArgs, ResultArgs {
   lookbackDays: number;
 }
 
@@ -55,11 +40,7 @@ export const enrichActivityCommand: CommandModule<object, OptionsOf<EnrichActivi
   builder: (yargs) =>
     withVerbosityOptions(
       withOutputOptions(
-        withExportOptions(
-          withRetryOptions(withRoleOptions(withRegionsOption(withProfileOptions(enrichOptions(yargs))))),
-          ['csv', 'json'],
-          ['csv'],
-        ),
+        withExportOptions(withCrossAccountOptions(enrichOptions(yargs)), ['csv', 'json'], ['csv']),
         { fileStem: 'ec2-activity' },
       ),
     ).example('$0 inventory enrich-activity --ops-profile $AWS_OPERATIONS_PROFILE --lookback-days 14', ''),

@@ -1,4 +1,3 @@
-import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { openSession } from '@inv/aws';
 import { markdownTable } from '@inv/export';
 import { listOrganization } from '@inv/org';
@@ -6,21 +5,17 @@ import { OrgAccountSchema, writeCsv, writeFileAtomic, writeJson } from '@inv/sch
 import type { CommandContext, CommandOutcome } from '../../handle-errors.js';
 import { renderTableFor } from '../../io/table.js';
 import { resolveOutputPath } from '../../options/shared-options.js';
-import { reportRequests, toPartialFailures } from '../../run/aws-run.js';
+import { organizationsClient, reportRequests, toPartialFailures } from '../../run/aws-run.js';
 import type { ListOrgAccountsArgs } from './list-org-accounts.js';
-
-// Organizations is a global service served from us-east-1.
-const ORGANIZATIONS_REGION = 'us-east-1';
 
 /** `runbooks inventory list-org-accounts`: every account of the organization with its OU path and tags. */
 export async function run(args: ListOrgAccountsArgs, context: CommandContext): Promise<CommandOutcome> {
   const session = await openSession({ profile: args.mgmtProfile, maxAttempts: args.maxAttempts });
   try {
-    const organizations = session.factory.client(OrganizationsClient, {
-      accountId: session.identity.accountId,
-      region: ORGANIZATIONS_REGION,
+    const inventory = await listOrganization({
+      organizations: organizationsClient(session),
+      sink: context.sink,
     });
-    const inventory = await listOrganization({ organizations, sink: context.sink });
     const { accounts } = inventory;
 
     for (const format of args.export) {

@@ -1,12 +1,10 @@
 import type { CommandModule } from 'yargs';
 import { runCommand } from '../../handle-errors.js';
 import {
-  type ExportArgs,
   type OptionsOf,
-  type OutputArgs,
   type ProfileArgs,
+  type ResultArgs,
   type RetryArgs,
-  type VerbosityArgs,
   withExportOptions,
   withOutputOptions,
   withProfileOptions,
@@ -15,7 +13,7 @@ import {
 } from '../../options/shared-options.js';
 
 /** The Organizations API is called with `mgmtProfile` (already resolved from the flags and env). */
-export interface ListOrgAccountsArgs extends ProfileArgs, RetryArgs, ExportArgs, OutputArgs, VerbosityArgs {}
+export interface ListOrgAccountsArgs extends ProfileArgs, RetryArgs, ResultArgs {}
 
 export const listOrgAccountsCommand: CommandModule<object, OptionsOf<ListOrgAccountsArgs>> = {
   command: 'list-org-accounts',

@@ -1,35 +1,20 @@
 import type { Argv, CommandModule } from 'yargs';
 import { UsageError } from '../../errors.js';
 import {
-  type ExportArgs,
+  type CrossAccountArgs,
   type OptionsOf,
-  type OutputArgs,
-  type ProfileArgs,
   parseList,
-  type RegionsArgs,
-  type RetryArgs,
-  type RoleArgs,
-  type VerbosityArgs,
+  type ResultArgs,
+  withCrossAccountOptions,
   withExportOptions,
   withOutputOptions,
-  withProfileOptions,
-  withRegionsOption,
-  withRetryOptions,
-  withRoleOptions,
   withVerbosityOptions,
 } from '../../options/shared-options.js';
 import { notImplemented } from '../not-implemented.js';
 
 export const DEFAULT_REQUIRED_TAGS: readonly string[] = ['Environment', 'Owner', 'CostCenter'];
 
-export interface TagCoverageArgs
-  extends ProfileArgs,
-    RegionsArgs,
-    RoleArgs,
-    RetryArgs,
-    ExportArgs,
-    OutputArgs,
-    VerbosityArgs {
+export interface TagCoverageArgs extends CrossAccountArgs, ResultArgs {
   /** Tag keys, case-sensitive, without duplicates. */
   requiredTags: string[];
 }
@@ -63,10 +48,7 @@ export const tagCoverageCommand: CommandModule<object, OptionsOf<TagCoverageArgs
   builder: (yargs) =>
     withVerbosityOptions(
       withOutputOptions(
-        withExportOptions(
-          withRetryOptions(withRoleOptions(withRegionsOption(withProfileOptions(tagCoverageOptions(yargs))))),
-          ['csv', 'json', 'markdown'],
-        ),
+        withExportOptions(withCrossAccountOptions(tagCoverageOptions(yargs)), ['csv', 'json', 'markdown']),
         { fileStem: 'tag-coverage' },
       ),
     ).example(

@@ -1,23 +1,15 @@
 import type { Argv, CommandModule } from 'yargs';
 import { UsageError } from '../../errors.js';
 import {
-  type ExportArgs,
+  type CrossAccountArgs,
   type OptionsOf,
-  type OutputArgs,
-  type ProfileArgs,
-  type RegionsArgs,
-  type RetryArgs,
-  type RoleArgs,
+  type ResultArgs,
   VALIDATION_LEVEL_DESCRIPTION,
   VALIDATION_LEVELS,
   type ValidationLevel,
-  type VerbosityArgs,
+  withCrossAccountOptions,
   withExportOptions,
   withOutputOptions,
-  withProfileOptions,
-  withRegionsOption,
-  withRetryOptions,
-  withRoleOptions,
   withVerbosityOptions,
 } from '../../options/shared-options.js';
 import { notImplemented } from '../not-implemented.js';
@@ -25,14 +17,7 @@ import { notImplemented } from '../not-implemented.js';
 /** The HITL gate: agreement below this fails the command. */
 export const DEFAULT_MIN_ACCURACY = 99.5;
 
-export interface ValidateMcpArgs
-  extends ProfileArgs,
-    RegionsArgs,
-    RoleArgs,
-    RetryArgs,
-    ExportArgs,
-    OutputArgs,
-    VerbosityArgs {
+export interface ValidateMcpArgs extends CrossAccountArgs, ResultArgs {
   validationLevel: ValidationLevel;
   /** Percentage, 0–100. */
   minAccuracy: number;
@@ -71,11 +56,7 @@ export const validateMcpCommand: CommandModule<object, OptionsOf<ValidateMcpArgs
   builder: (yargs) =>
     withVerbosityOptions(
       withOutputOptions(
-        withExportOptions(
-          withRetryOptions(withRoleOptions(withRegionsOption(withProfileOptions(validateOptions(yargs))))),
-          ['json', 'markdown'],
-          ['json'],
-        ),
+        withExportOptions(withCrossAccountOptions(validateOptions(yargs)), ['json', 'markdown'], ['json']),
         { fileStem: 'mcp-validation-report' },
       ),
     ).example(

@@ -1,19 +1,11 @@
 import type { Argv, CommandModule } from 'yargs';
 import {
-  type ExportArgs,
+  type CrossAccountArgs,
   type OptionsOf,
-  type OutputArgs,
-  type ProfileArgs,
-  type RegionsArgs,
-  type RetryArgs,
-  type RoleArgs,
-  type VerbosityArgs,
+  type ResultArgs,
+  withCrossAccountOptions,
   withExportOptions,
   withOutputOptions,
-  withProfileOptions,
-  withRegionsOption,
-  withRetryOptions,
-  withRoleOptions,
   withVerbosityOptions,
 } from '../../options/shared-options.js';
 import { notImplemented } from '../not-implemented.js';
@@ -21,14 +13,7 @@ import { notImplemented } from '../not-implemented.js';
 export const PERSONAS = ['cloudops', 'executive', 'architect', 'finops'] as const;
 export type Persona = (typeof PERSONAS)[number];
 
-export interface WorkflowMultiAccountArgs
-  extends ProfileArgs,
-    RegionsArgs,
-    RoleArgs,
-    RetryArgs,
-    ExportArgs,
-    OutputArgs,
-    VerbosityArgs {
+export interface WorkflowMultiAccountArgs extends CrossAccountArgs, ResultArgs {
   /** `cloudops` (default) runs the full pipeline with every layer in the report. */
   persona: Persona;
 }
@@ -56,10 +41,12 @@ export const workflowMultiAccountCommand: CommandModule<object, OptionsOf<Workfl
   builder: (yargs) =>
     withVerbosityOptions(
       withOutputOptions(
-        withExportOptions(
-          withRetryOptions(withRoleOptions(withRegionsOption(withProfileOptions(workflowOptions(yargs))))),
-          ['csv', 'json', 'markdown', 'html'],
-        ),
+        withExportOptions(withCrossAccountOptions(workflowOptions(yargs)), [
+          'csv',
+          'json',
+          'markdown',
+          'html',
+        ]),
         { fileStem: 'workflow-multi-account' },
       ),
     ).example(
